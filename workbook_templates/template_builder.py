@@ -157,6 +157,17 @@ def _write_about(wb: Workbook, rules: Ruleset, about: Mapping[str, Any], lists: 
     ws.page_setup.orientation = "portrait"
 
 
+def _row_height(row: Row, kind: str) -> float:
+    """Spreadsheet programs do not grow rows for wrapped text written by openpyxl: size them here."""
+    lines = 1
+    for name, layout in LAYOUT[kind].items():
+        text = row.get(name)
+        if layout.wrap and isinstance(text, str) and text:
+            per_line = max(1, int(layout.width * 1.1))
+            lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+    return 15.0 * lines
+
+
 def _write_sheet(
     wb: Workbook, rules: Ruleset, title: str, kind: str, rows: Sequence[Row], lists: dict[str, str], cells: CellMap
 ) -> None:
@@ -199,6 +210,7 @@ def _write_sheet(
             cell = ws.cell(row=excel_row, column=col, value=row.get(name))
             where[name] = cell.coordinate
         placed.append(where)
+        ws.row_dimensions[excel_row].height = _row_height(row, kind)
     cells.rows[kind] = placed
     ref = f"A{HEADER_ROW}:{get_column_letter(len(fields))}{last_row}"
     table = Table(displayName=title, ref=ref)

@@ -38,12 +38,12 @@ class FieldLayout:
 
 LAYOUT: dict[str, dict[str, FieldLayout]] = {
     "measures": {
-        "code": FieldLayout(16, choices="register", strict=False),
+        "code": FieldLayout(20, choices="register", strict=False),
         "description": FieldLayout(40, wrap=True),
         "directorate": FieldLayout(22, wrap=True),
         "theme": FieldLayout(20, wrap=True),
         "polarity": FieldLayout(9, choices="polarity"),
-        "unit": FieldLayout(14, choices="units"),
+        "unit": FieldLayout(20, choices="units"),
         "frequency": FieldLayout(14, choices="frequency"),
         "quarterly_target": FieldLayout(12, NUMBER),
         "quarterly_actual": FieldLayout(12, NUMBER),
