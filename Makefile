@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/council-templates examples
 
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 template examples: $(STAMP)
 	$(BIN)/council-templates build

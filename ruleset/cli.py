@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from .loading import RulesetError
@@ -25,7 +26,7 @@ def _load(path: Path | None) -> Ruleset:
     try:
         return load_ruleset(path)
     except RulesetError as exc:
-        err.print(f"[red]Error:[/red] {exc}")
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 
@@ -74,6 +75,6 @@ def rate_command(
     try:
         rating = rules.rate(target, actual, code=code, polarity=good_is, scheme=scheme)
     except KeyError as exc:
-        err.print(f"[red]Error:[/red] {exc.args[0]}")
+        err.print(f"[red]Error:[/red] {escape(str(exc.args[0]))}")
         raise typer.Exit(2) from None
     console.print(f"{rating.status}: {rating.reason}")

@@ -44,7 +44,9 @@ class Ruleset:
     def rating_rule(
         self, code: str | None = None, polarity: str | Polarity | None = None, scheme: str | None = None
     ) -> RatingRule | None:
-        """The rule for one measure: its measure_rules override, then what the caller knows, then the register.
+        """The rule for one measure: its measure_rules override, then the register, then what the caller states.
+
+        The register beats a polarity typed in a return: a wrong "Good is" must not flip a status.
 
         None when no polarity can be found (neither stated, nor in the register).
         """
@@ -52,7 +54,7 @@ class Ruleset:
         entry = self.register.get(code) if code else None
         if override is None and entry is not None:
             override = self.data.measure_rules.get(entry.code)
-        pol = (override and override.polarity) or self._polarity(polarity) or (entry and entry.polarity)
+        pol = (override and override.polarity) or (entry and entry.polarity) or self._polarity(polarity)
         if pol is None:
             return None
         scheme_name, scheme_def = self.scheme((override and override.scheme) or scheme)

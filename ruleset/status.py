@@ -94,7 +94,7 @@ def rate(target: Decimal | None, actual: Decimal | None, rule: RatingRule) -> Ra
             )
         scale = abs(target)
         status = _band_for(rule.scheme, diff * _HUNDRED, scale)
-        deviation = diff * _HUNDRED / scale
+    deviation = diff * _HUNDRED / scale  # for people: the default 28-digit context is plenty; the band is already decided
     return Rating(
         status, deviation, rule.tolerance_basis, rule.scheme_name,
         f"{describe_deviation(deviation, rule.polarity, rule.tolerance_basis)} under the {rule.scheme_name} scheme",

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ruleset import RulesetError, load_ruleset
@@ -26,7 +27,7 @@ def _load(path: Path | None) -> Ruleset:
     try:
         return load_ruleset(path)
     except RulesetError as exc:
-        err.print(f"[red]Error:[/red] {exc}")
+        err.print(f"[red]Error:[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
 
 
