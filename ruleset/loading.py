@@ -98,7 +98,7 @@ def _annotation_at(loc: tuple[Any, ...]) -> Any:
 
 
 def _describe(error: dict[str, Any]) -> str:
-    loc = tuple(p for p in error["loc"] if p != "[key]")  # pydantic marks errors in a mapping's keys so
+    loc = tuple(p for p in error["loc"] if p != "[key]")  # "[key]" marks a bad mapping key; the path reads better without it
     where = ".".join(str(p) for p in loc) or "(top level)"
     if error["type"] == "extra_forbidden":
         parent = _annotation_at(loc[:-1])
