@@ -22,7 +22,8 @@ RulesetOption = Annotated[
 ]
 
 
-def _load(path: Path | None) -> Ruleset:
+def load_or_exit(path: Path | None) -> Ruleset:
+    """The ruleset, or the reason it cannot be used on stderr and exit code 2 (for every command line tool)."""
     try:
         return load_ruleset(path)
     except RulesetError as exc:
@@ -33,7 +34,7 @@ def _load(path: Path | None) -> Ruleset:
 @app.command()
 def show(ruleset: RulesetOption = None) -> None:
     """Print the RAG schemes, the improvement-report criterion and the size of the register."""
-    rules = _load(ruleset)
+    rules = load_or_exit(ruleset)
     console.print(f"[bold]{rules.name}[/bold] ({rules.source})")
     console.print(f"Council: {rules.data.council or '(not set)'}; measures in the register: {len(rules.register)}")
     for name, scheme in rules.data.schemes.items():
@@ -54,7 +55,7 @@ def show(ruleset: RulesetOption = None) -> None:
 @app.command()
 def check(path: Path) -> None:
     """Validate a ruleset file; exit 0 when it loads, 2 with the reasons when it does not."""
-    rules = _load(path)
+    rules = load_or_exit(path)
     console.print(
         f"[green]OK[/green] {path}: {len(rules.data.schemes)} schemes, {len(rules.register)} measures, "
         f"default scheme {rules.data.default_scheme}"
@@ -71,7 +72,7 @@ def rate_command(
     ruleset: RulesetOption = None,
 ) -> None:
     """Rate one actual against one target: e.g. `council-ruleset rate 95 93 --good-is High --scheme 2012/13`."""
-    rules = _load(ruleset)
+    rules = load_or_exit(ruleset)
     try:
         rating = rules.rate(target, actual, code=code, polarity=good_is, scheme=scheme)
     except KeyError as exc:

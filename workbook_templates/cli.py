@@ -7,28 +7,17 @@ from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
-from ruleset import RulesetError, load_ruleset
-from ruleset.rules import Ruleset
+from ruleset.cli import load_or_exit
 
 from .example_returns import EXAMPLES_DIR, FAULT_KINDS, build_examples, example_returns
 from .template_builder import TEMPLATE_PATH, write_template
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Build the return template and example returns.")
 console = Console()
-err = Console(stderr=True)
 
 RulesetOption = Annotated[Optional[Path], typer.Option("--ruleset", "-r", help="A council's own ruleset YAML.")]
-
-
-def _load(path: Path | None) -> Ruleset:
-    try:
-        return load_ruleset(path)
-    except RulesetError as exc:
-        err.print(f"[red]Error:[/red] {escape(str(exc))}")
-        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -38,7 +27,7 @@ def build(
     examples: Annotated[Path, typer.Option(help="Folder for the example returns and manifest.")] = EXAMPLES_DIR,
 ) -> None:
     """Write the quarterly return template and the example returns (with manifest.json) from the ruleset."""
-    rules = _load(ruleset)
+    rules = load_or_exit(ruleset)
     console.print(f"Template: {write_template(rules, template)}")
     entries = build_examples(rules, examples)
     faults = sum(len(e["faults"]) for e in entries)
@@ -48,7 +37,7 @@ def build(
 @app.command(name="examples")
 def show_examples(ruleset: RulesetOption = None) -> None:
     """For each example return: every measure with the status the officer typed and the one the ruleset gives."""
-    rules = _load(ruleset)
+    rules = load_or_exit(ruleset)
     for example in example_returns(rules):
         table = Table(title=f"{example.filename} ({example.scheme} scheme)", title_justify="left")
         for column in ("Measure", "Quarter: target / actual", "Typed", "Ruleset", "Why", "Faults"):
