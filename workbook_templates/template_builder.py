@@ -244,4 +244,4 @@ def build_return(
 
 def write_template(rules: Ruleset, path: Path | str = TEMPLATE_PATH) -> Path:
     wb, _ = build_return(rules)
-    return save_workbook(wb, path)
+    return save_workbook(wb, path, reproducible=True)

@@ -24,6 +24,8 @@ def test_committed_examples_are_what_the_generator_builds(rules: Ruleset, tmp_pa
     assert entries == FILES
     for entry in entries:
         assert fingerprint(tmp_path / entry["file"]) == fingerprint(EXAMPLES_DIR / entry["file"]), entry["file"]
+        # byte for byte too: `make demo` must leave a newcomer's checkout unchanged
+        assert (tmp_path / entry["file"]).read_bytes() == (EXAMPLES_DIR / entry["file"]).read_bytes(), entry["file"]
 
 
 def test_at_least_six_returns_clean_and_faulty_and_an_old_layout() -> None:
