@@ -132,3 +132,28 @@ def test_edited_file_is_read_again(tmp_path: Path) -> None:
     path.write_text("extends: default\nname: Second\n", encoding="utf-8")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 1_000_000_000))
     assert load_ruleset(path).name == "Second"
+
+
+def test_measure_rule_overrides_polarity_and_zero_target(tmp_path: Path) -> None:
+    path = write(tmp_path, """
+        extends: default
+        measure_rules:
+          "SP PM09e": {polarity: High, zero_target: not_rated}
+    """)
+    rules = load_ruleset(path)
+    assert rules.rate("0.15", "0.2", code="SP PM09e", scheme="2012/13").status == "Blue"  # now High
+    assert rules.rate("0", "0", code="SP PM09e").status == "N/A"
+    assert load_ruleset().rate("0.15", "0.2", code="SP PM09e", scheme="2012/13").status == "Red"  # register: Low
+
+
+def test_ruleset_stays_pure() -> None:
+    """ruleset/ imports no Excel library and nothing from the other folders."""
+    import subprocess
+    import sys
+
+    code = ("import sys, ruleset, ruleset.cli; ruleset.load_ruleset();"
+            "bad = [m for m in sys.modules if m.split('.')[0] in "
+            "('openpyxl', 'xlwings', 'python_calamine', 'validators', 'addin', 'workbook_templates')];"
+            "print(bad); sys.exit(1 if bad else 0)")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
