@@ -111,6 +111,10 @@ class ValueParser:
         self._marker_patterns = [(re.compile(m.pattern, re.I), m) for m in markers if m.pattern]
         self._qualifiers = [(re.compile(q.pattern, re.I), q.name) for q in qualifiers]
 
+    def unit(self, text: object) -> str | None:
+        """The unit a Unit column names ("percent" -> "%"), or None when it is not one the ruleset knows."""
+        return self._units.get(word_key(text)) if isinstance(text, str) and text.strip() else None
+
     def marker(self, text: str) -> Marker | None:
         key = word_key(text)
         found = self._marker_words.get(key)

@@ -476,6 +476,7 @@ def _write_old_layout(example: ExampleReturn) -> tuple[Workbook, CellMap]:
     ws["A1"].font = Font(bold=True, size=14)
     ws["A2"] = example.about["council"]
     ws["A3"] = f"Period end: {example.about['period_end']:%d-%b-%Y}"
+    ws["A4"], ws["B4"] = "RAG scheme", example.scheme
     cells = CellMap(rows={"measures": []})
     for col, (_, header) in enumerate(OLD_LAYOUT_HEADERS, start=1):
         cell = ws.cell(row=OLD_LAYOUT_HEADER_ROW, column=col, value=header)

@@ -1,0 +1,208 @@
+"""Canonical returns -> derived frames: what the ruleset says each row should be, beside what it holds.
+
+Derive, then check: statuses are computed from the figures, then compared with what the
+officer typed; the officer's figures are never changed to fit. One frame per kind holds the
+rows of every return in the run (column `file`), so each engine validates once per kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pandas as pd
+
+from ruleset import NOT_RATED, Ruleset, ValueKind
+from ruleset.improvement import why
+from ruleset.text import clean, code_key
+
+from .return_reader import CanonicalReturn, Item
+
+BLANK = "(blank)"
+
+
+@dataclass
+class RowRef:
+    """Where a frame row came from, to turn a failure into a finding."""
+
+    file: int
+    sheet: str | None
+    cells: dict[str, str]
+    label: str | None
+
+    def cell(self, field_name: str) -> str | None:
+        return self.cells.get(field_name) or next(iter(self.cells.values()), None)
+
+
+@dataclass
+class Derived:
+    frames: dict[str, pd.DataFrame]
+    refs: dict[str, list[RowRef]]
+    schemes: list[str] = field(default_factory=list)  # the scheme each file was rated under
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _show(value: object) -> str | None:
+    """A raw cell value as it reads in a message."""
+    if _blank(value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(value) if isinstance(value, str) else str(value)
+
+
+def _word(rules: Ruleset, vocabulary: str, value: object) -> tuple[str | None, bool]:
+    """(canonical word or the raw text, whether it is in the vocabulary); blank is (None, True)."""
+    if _blank(value):
+        return None, True
+    word = rules.vocab[vocabulary].canonical(value)
+    return (word, True) if word else (_show(value), False)
+
+
+def _value_columns(rules: Ruleset, name: str, raw: object, frequency: object) -> dict[str, Any]:
+    parsed = rules.values.parse(raw)
+    state = parsed.kind.value
+    if parsed.kind is ValueKind.MARKER and rules.gap_excused(name, parsed, frequency if isinstance(frequency, str) else None):
+        state = "excused"
+    return {
+        f"{name}_raw": _show(raw),
+        f"{name}_state": state,
+        f"{name}_as_text": parsed.is_number and parsed.from_text,
+        f"{name}_unit": parsed.unit if parsed.is_number else None,
+        f"{name}_problem": parsed.problem,
+    }
+
+
+def _status_columns(rules: Ruleset, prefix: str, typed: object, target: object, actual: object,
+                    code: str | None, polarity: object, scheme: str, values: dict[str, Any],
+                    target_field: str, actual_field: str) -> dict[str, Any]:
+    rating = rules.rate(target, actual, code=code, polarity=polarity, scheme=scheme)
+    found, valid = _word(rules, "measure_status", typed)
+    # compare only what the figures decide: a blank, unexplained or unreadable figure is reported by its own rule
+    decided = {values[f"{target_field}_state"], values[f"{actual_field}_state"]} <= {"number", "excused"}
+    nothing_to_compare = found is None and rating.status == NOT_RATED
+    return {
+        f"{prefix}_expected": rating.status,
+        f"{prefix}_found": found or BLANK,
+        f"{prefix}_status_valid": valid,
+        f"{prefix}_reason": rating.reason,
+        f"{prefix}_comparable": valid and decided and not nothing_to_compare,
+    }
+
+
+def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
+    v = item.values
+    code = _show(v.get("code"))
+    entry = rules.measure(code) if code else None
+    polarity, _ = _word(rules, "polarity", v.get("polarity"))
+    unit_raw = v.get("unit")
+    row: dict[str, Any] = {
+        "code": code,
+        "code_present": code is not None,
+        "code_key": code_key(code) if code else None,
+        "code_known": entry is not None,
+        "polarity_found": polarity,
+        "register_polarity": entry.polarity.value if entry else None,
+        "unit_found": rules.values.unit(unit_raw) or _show(unit_raw),
+        "register_unit": entry.unit if entry else None,
+    }
+    frequency = v.get("frequency") if not _blank(v.get("frequency")) else (entry.frequency if entry else None)
+    for name in ("quarterly_target", "quarterly_actual", "year_end_target", "year_end_forecast"):
+        row.update(_value_columns(rules, name, v.get(name), frequency))
+    row.update(_status_columns(rules, "q", v.get("quarterly_status"), v.get("quarterly_target"),
+                               v.get("quarterly_actual"), code, polarity, scheme, row,
+                               "quarterly_target", "quarterly_actual"))
+    row.update(_status_columns(rules, "f", v.get("forecast_status"), v.get("year_end_target"),
+                               v.get("year_end_forecast"), code, polarity, scheme, row,
+                               "year_end_target", "year_end_forecast"))
+    _, row["dot_valid"] = _word(rules, "direction_of_travel", v.get("direction_of_travel"))
+    row["dot_raw"] = _show(v.get("direction_of_travel"))
+    for name in ("context", "actions", "intervention"):
+        row[f"{name}_given"] = not _blank(v.get(name))
+    criterion = rules.criterion()
+    reason = why(row["q_expected"], row["f_expected"], criterion)
+    row["in_report"] = reason is not None
+    row["report_reason"] = reason
+    return row
+
+
+def _milestone_row(rules: Ruleset, item: Item) -> dict[str, Any]:
+    v = item.values
+    term = rules.vocab["milestone_status"].lookup(v.get("status"))
+    colour, _ = _word(rules, "measure_status", v.get("colour"))
+    return {
+        "status_raw": _show(v.get("status")),
+        "status_valid": term is not None,
+        "colour_found": colour,
+        "colour_expected": term.maps_to if term else None,
+    }
+
+
+def _project_row(rules: Ruleset, item: Item) -> dict[str, Any]:
+    row: dict[str, Any] = {}
+    for name in ("rag", "dca", "previous_dca"):
+        raw = item.values.get(name)
+        word, valid = _word(rules, "project_rag", raw)
+        row[f"{name}_raw"] = _show(raw)
+        row[f"{name}_valid"] = valid and (word is not None or name == "previous_dca")
+    return row
+
+
+def _risk_row(rules: Ruleset, item: Item) -> dict[str, Any]:
+    v = item.values
+    check = rules.risk.check(v.get("likelihood"), v.get("impact"), v.get("score"))
+    return {
+        "likelihood_raw": _show(v.get("likelihood")),
+        "likelihood_level": check.likelihood,
+        "impact_raw": _show(v.get("impact")),
+        "impact_level": check.impact,
+        "score_raw": _show(v.get("score")),
+        "score_number": float(check.stated) if check.stated is not None else None,
+        "score_expected": check.expected,
+    }
+
+
+def scheme_for(rules: Ruleset, ret: CanonicalReturn, forced: str | None) -> tuple[str, bool, str | None]:
+    """(scheme to rate under, whether the return's stated scheme is known, what it stated)."""
+    stated = _show(ret.about.get("scheme", (None,))[0])
+    known = stated is None or stated in rules.data.schemes
+    if forced:
+        return forced, known, stated
+    return (stated if stated and known else rules.data.default_scheme), known, stated
+
+
+ROW_BUILDERS = {"milestones": _milestone_row, "projects": _project_row, "risks": _risk_row}
+
+
+def derive(returns: list[CanonicalReturn | None], rules: Ruleset, forced_scheme: str | None = None) -> Derived:
+    """One frame per kind over all readable returns (None entries are unreadable files)."""
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("measures", "milestones", "projects", "risks", "return")}
+    refs: dict[str, list[RowRef]] = {k: [] for k in rows}
+    schemes: list[str] = []
+    for index, ret in enumerate(returns):
+        if ret is None:
+            schemes.append("")
+            continue
+        scheme, known, stated = scheme_for(rules, ret, forced_scheme)
+        schemes.append(scheme)
+        for item in ret.items["measures"]:
+            rows["measures"].append({"file": index, **_measure_row(rules, item, scheme)})
+            refs["measures"].append(RowRef(index, item.sheet, item.cells, item.label))
+        for kind, build in ROW_BUILDERS.items():
+            for item in ret.items[kind]:
+                rows[kind].append({"file": index, **build(rules, item)})
+                refs[kind].append(RowRef(index, item.sheet, item.cells, item.label))
+        if "measures" in ret.layouts:  # return-level checks only for something that is a return
+            period = [ret.about[k] for k in ("period", "period_end") if k in ret.about]
+            given = any(not _blank(p[0]) for p in period)
+            cells = {name: cell for name, (_, _, cell) in ret.about.items()}
+            sheet = next((s for _, s, _ in ret.about.values()), None)
+            rows["return"].append({"file": index, "period_given": given, "scheme_known": known,
+                                   "scheme_raw": stated})
+            refs["return"].append(RowRef(index, sheet, cells, None))
+    frames = {kind: pd.DataFrame.from_records(r) if r else pd.DataFrame({"file": pd.Series([], dtype=int)})
+              for kind, r in rows.items()}
+    return Derived(frames, refs, schemes)

@@ -1,0 +1,151 @@
+"""Validate files: read each (in parallel when asked), derive once for all, check once per kind, make findings.
+
+    from validators.run import validate_paths
+    result = validate_paths([Path("returns/a.xlsx")])   # RunResult
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from ruleset import Ruleset, load_ruleset
+
+from . import suite_pandera
+from .catalogue import BY_CODE, ROW_KINDS, Rule
+from .derive import Derived, derive
+from .findings import FileResult, Finding, RunResult
+from .return_reader import CanonicalReturn, Problem, read_return
+from .workbook_files import UnreadableFile, open_workbook
+
+Progress = Callable[[int], None]  # called with the number of files just read
+
+
+@dataclass
+class ReadOutcome:
+    ret: CanonicalReturn | None
+    error: str | None  # why the file could not be read
+
+
+def read_one(path: Path, ruleset_path: str | None) -> ReadOutcome:
+    """Read one file into its canonical return; never raises for a bad file."""
+    rules = load_ruleset(ruleset_path)
+    try:
+        return ReadOutcome(read_return(open_workbook(path), rules), None)
+    except UnreadableFile as exc:
+        return ReadOutcome(None, str(exc))
+    except Exception as exc:  # noqa: BLE001 - a file we did not foresee must not stop the run
+        return ReadOutcome(None, f"the file could not be read ({exc.__class__.__name__}: {exc})")
+
+
+def _read_twice(path: Path, ruleset_path: str | None) -> ReadOutcome:
+    """A file that changes or vanishes mid-read is tried once more before it is reported."""
+    first = read_one(path, ruleset_path)
+    if first.error is None or not path.exists():
+        return first
+    return read_one(path, ruleset_path)
+
+
+def read_all(paths: list[Path], ruleset_path: str | None, jobs: int = 1,
+             progress: Progress | None = None) -> list[ReadOutcome]:
+    if jobs <= 1 or len(paths) < 2:
+        outcomes = []
+        for path in paths:
+            outcomes.append(_read_twice(path, ruleset_path))
+            if progress:
+                progress(1)
+        return outcomes
+    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        outcomes = []
+        for outcome in pool.map(_read_twice, paths, [ruleset_path] * len(paths), chunksize=chunk):
+            outcomes.append(outcome)
+            if progress:
+                progress(1)
+    return outcomes
+
+
+def _text(value: object) -> str | None:
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _message(rule: Rule, detail: object) -> str:
+    return f"{rule.message} ({detail})" if isinstance(detail, str) and detail else rule.message
+
+
+def row_findings(
+    derived: Derived, failures: dict[str, set[tuple[int, str]]], names: list[str]
+) -> list[tuple[int, Finding]]:
+    """Turn (kind, row, rule) failures into (file index, finding) with sheet, cell, expected and found."""
+    found: list[tuple[int, Finding]] = []
+    for kind, pairs in failures.items():
+        frame = derived.frames[kind]
+        for row, code in sorted(pairs):
+            rule = BY_CODE[code]
+            ref = derived.refs[kind][row]
+            record = frame.iloc[row]
+            found.append((ref.file, Finding(
+                path=names[ref.file],
+                sheet=ref.sheet,
+                cell=ref.cells.get(rule.fields[0]) if kind == "return" else ref.cell(rule.fields[0]),
+                measure_code=ref.label,
+                rule=code,
+                severity=rule.severity,
+                message=_message(rule, record.get(rule.detail) if rule.detail else None),
+                expected=_text(record.get(rule.expected)) if rule.expected else None,
+                found=_text(record.get(rule.found)) if rule.found else None,
+            )))
+    return found
+
+
+def problem_finding(name: str, problem: Problem) -> Finding:
+    rule = BY_CODE[problem.rule]
+    detail = problem.detail[0].upper() + problem.detail[1:]
+    return Finding(name, problem.sheet, problem.cell, None, rule.code, rule.severity,
+                   f"{detail}. {rule.message}", None, problem.found)
+
+
+def check(derived: Derived, engine: str = "pandera") -> dict[str, set[tuple[int, str]]]:
+    if engine == "gx":
+        from . import suite_gx  # Great Expectations is imported only when asked for
+
+        return suite_gx.failures_by_kind(derived)
+    return {kind: suite_pandera.failures(kind, derived.frames[kind]) for kind in ROW_KINDS}
+
+
+def validate_paths(
+    paths: Iterable[Path],
+    ruleset_path: str | Path | None = None,
+    *,
+    names: list[str] | None = None,
+    scheme: str | None = None,
+    jobs: int = 1,
+    engine: str = "pandera",
+    progress: Progress | None = None,
+) -> RunResult:
+    """Validate workbooks; bad files become findings and the run goes on."""
+    paths = list(paths)
+    names = names or [str(p) for p in paths]
+    rules: Ruleset = load_ruleset(ruleset_path)
+    rs = str(ruleset_path) if ruleset_path is not None else None
+    outcomes = read_all(paths, rs, jobs=min(jobs, os.cpu_count() or 1), progress=progress)
+    results = [FileResult(name) for name in names]
+    for result, outcome in zip(results, outcomes, strict=True):
+        if outcome.error is not None:
+            rule = BY_CODE["F001"]
+            result.unreadable = True
+            result.findings.append(Finding(result.path, None, None, None, rule.code, rule.severity,
+                                           f"{outcome.error[0].upper()}{outcome.error[1:]}.", None, None))
+        else:
+            result.findings.extend(problem_finding(result.path, p) for p in outcome.ret.problems)
+    derived = derive([o.ret for o in outcomes], rules, scheme)
+    for index, finding in row_findings(derived, check(derived, engine), names):
+        results[index].findings.append(finding)
+    return RunResult(results, ruleset=str(rules.source))
