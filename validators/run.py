@@ -112,11 +112,11 @@ def problem_finding(name: str, problem: Problem) -> Finding:
                    f"{detail}. {rule.message}", None, problem.found)
 
 
-def check(derived: Derived, engine: str = "pandera") -> dict[str, set[tuple[int, str]]]:
+def check(derived: Derived, engine: str = "pandera", gx_dir: Path | None = None) -> dict[str, set[tuple[int, str]]]:
     if engine == "gx":
         from . import suite_gx  # Great Expectations is imported only when asked for
 
-        return suite_gx.failures_by_kind(derived)
+        return suite_gx.failures_by_kind(derived, gx_dir)
     return {kind: suite_pandera.failures(kind, derived.frames[kind]) for kind in ROW_KINDS}
 
 
@@ -129,6 +129,7 @@ def validate_paths(
     jobs: int = 1,
     engine: str = "pandera",
     progress: Progress | None = None,
+    gx_dir: Path | None = None,
 ) -> RunResult:
     """Validate workbooks; bad files become findings and the run goes on."""
     paths = list(paths)
@@ -146,6 +147,6 @@ def validate_paths(
         else:
             result.findings.extend(problem_finding(result.path, p) for p in outcome.ret.problems)
     derived = derive([o.ret for o in outcomes], rules, scheme)
-    for index, finding in row_findings(derived, check(derived, engine), names):
+    for index, finding in row_findings(derived, check(derived, engine, gx_dir), names):
         results[index].findings.append(finding)
     return RunResult(results, ruleset=str(rules.source))
