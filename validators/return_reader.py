@@ -177,7 +177,8 @@ def _structure_problems(grid: SheetGrid, layout: SheetLayout, items: list[Item])
     hidden = [r for r in grid.structure.hidden_rows if r in item_rows]
     if hidden:
         shown = ", ".join(map(str, hidden[:10])) + (" ..." if len(hidden) > 10 else "")
-        problems.append(Problem("F006", grid.name, f"A{hidden[0]}", f"rows {shown} are hidden", found=shown))
+        words = f"row {shown} is hidden" if len(hidden) == 1 else f"rows {shown} are hidden"
+        problems.append(Problem("F006", grid.name, f"A{hidden[0]}", words, found=shown))
     return problems
 
 
