@@ -62,7 +62,7 @@ def _word(rules: Ruleset, vocabulary: str, value: object) -> tuple[str | None, b
     return (word, True) if word else (_show(value), False)
 
 
-def _value_columns(rules: Ruleset, name: str, raw: object, frequency: object) -> dict[str, Any]:
+def _value_columns(rules: Ruleset, name: str, raw: object, frequency: object, packed: bool) -> dict[str, Any]:
     parsed = rules.values.parse(raw)
     state = parsed.kind.value
     if parsed.kind is ValueKind.MARKER and rules.gap_excused(name, parsed, frequency if isinstance(frequency, str) else None):
@@ -70,7 +70,7 @@ def _value_columns(rules: Ruleset, name: str, raw: object, frequency: object) ->
     return {
         f"{name}_raw": _show(raw),
         f"{name}_state": state,
-        f"{name}_as_text": parsed.is_number and parsed.from_text,
+        f"{name}_as_text": parsed.is_number and parsed.from_text and not packed,  # a packed cell is text by design
         f"{name}_unit": parsed.unit if parsed.is_number else None,
         f"{name}_problem": parsed.problem,
     }
@@ -111,7 +111,7 @@ def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
     }
     frequency = v.get("frequency") if not _blank(v.get("frequency")) else (entry.frequency if entry else None)
     for name in ("quarterly_target", "quarterly_actual", "year_end_target", "year_end_forecast"):
-        row.update(_value_columns(rules, name, v.get(name), frequency))
+        row.update(_value_columns(rules, name, v.get(name), frequency, name in item.packed))
     row.update(_status_columns(rules, "q", v.get("quarterly_status"), v.get("quarterly_target"),
                                v.get("quarterly_actual"), code, polarity, scheme, row,
                                "quarterly_target", "quarterly_actual"))

@@ -43,6 +43,7 @@ class Item:
     row: int
     values: dict[str, object]
     cells: dict[str, str]
+    packed: frozenset[str] = frozenset()  # fields unpacked from one text cell (2017/2019 layout)
 
     @property
     def label(self) -> str | None:
@@ -143,7 +144,9 @@ def _read_items(grid: SheetGrid, layout: SheetLayout, rules: Ruleset) -> list[It
                     cells.setdefault(name, cells["performance_vs_target"])
         if directorate and _blank(values.get("directorate")):
             values["directorate"] = directorate
-        items.append(Item(layout.kind, grid.name, r, values, cells))
+        packed = frozenset(f for f in cells if f not in columns)
+        items.append(Item(layout.kind, grid.name, r, values, cells, packed if "performance_vs_target" in columns
+                          else frozenset()))
     return items
 
 
