@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .models import Column
 from .text import header_key
@@ -20,10 +21,14 @@ class ColumnMatcher:
             for name in (col.header, *col.aliases):
                 self._exact.setdefault(header_key(name), field)
         self._patterns = [(re.compile(p), f) for f, c in columns.items() for p in c.patterns]
+        self._lookup = lru_cache(maxsize=1 << 14)(self._field_for_text)  # header scans repeat the same cells
 
     def field_for(self, header: object) -> str | None:
         if not isinstance(header, str) or not header.strip():
             return None
+        return self._lookup(header)
+
+    def _field_for_text(self, header: str) -> str | None:
         key = header_key(header)
         found = self._exact.get(key)
         if found is None:

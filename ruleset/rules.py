@@ -28,6 +28,7 @@ class Ruleset:
         self.risk = RiskScorer(data.risk_matrix)
         self._columns = {kind: ColumnMatcher(kind, cols) for kind, cols in data.columns.items()}
         self._annual = {f.casefold() for f in data.annual_frequencies}
+        self.rating_rule = lru_cache(maxsize=1 << 12)(self._rating_rule)  # one per measure, asked per cell
 
     @property
     def name(self) -> str:
@@ -41,7 +42,7 @@ class Ruleset:
             raise KeyError(f"no RAG scheme {key!r} in {self.source}; schemes: {', '.join(self.data.schemes)}")
         return key, self.data.schemes[key]
 
-    def rating_rule(
+    def _rating_rule(
         self, code: str | None = None, polarity: str | Polarity | None = None, scheme: str | None = None
     ) -> RatingRule | None:
         """The rule for one measure: its measure_rules override, then the register, then what the caller states.

@@ -12,7 +12,7 @@ from typing import Any
 
 import pandas as pd
 
-from ruleset import NOT_RATED, Ruleset, ValueKind
+from ruleset import NOT_RATED, ParsedValue, Ruleset, ValueKind
 from ruleset.improvement import why
 from ruleset.text import clean, code_key
 
@@ -62,8 +62,8 @@ def _word(rules: Ruleset, vocabulary: str, value: object) -> tuple[str | None, b
     return (word, True) if word else (_show(value), False)
 
 
-def _value_columns(rules: Ruleset, name: str, raw: object, frequency: object, packed: bool) -> dict[str, Any]:
-    parsed = rules.values.parse(raw)
+def _value_columns(rules: Ruleset, name: str, raw: object, parsed: ParsedValue, frequency: object,
+                   packed: bool) -> dict[str, Any]:
     state = parsed.kind.value
     if parsed.kind is ValueKind.MARKER and rules.gap_excused(name, parsed, frequency if isinstance(frequency, str) else None):
         state = "excused"
@@ -110,13 +110,15 @@ def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
         "register_unit": entry.unit if entry else None,
     }
     frequency = v.get("frequency") if not _blank(v.get("frequency")) else (entry.frequency if entry else None)
+    parsed = {}
     for name in ("quarterly_target", "quarterly_actual", "year_end_target", "year_end_forecast"):
-        row.update(_value_columns(rules, name, v.get(name), frequency, name in item.packed))
-    row.update(_status_columns(rules, "q", v.get("quarterly_status"), v.get("quarterly_target"),
-                               v.get("quarterly_actual"), code, polarity, scheme, row,
+        parsed[name] = rules.values.parse(v.get(name))  # once: the status below reuses it
+        row.update(_value_columns(rules, name, v.get(name), parsed[name], frequency, name in item.packed))
+    row.update(_status_columns(rules, "q", v.get("quarterly_status"), parsed["quarterly_target"],
+                               parsed["quarterly_actual"], code, polarity, scheme, row,
                                "quarterly_target", "quarterly_actual"))
-    row.update(_status_columns(rules, "f", v.get("forecast_status"), v.get("year_end_target"),
-                               v.get("year_end_forecast"), code, polarity, scheme, row,
+    row.update(_status_columns(rules, "f", v.get("forecast_status"), parsed["year_end_target"],
+                               parsed["year_end_forecast"], code, polarity, scheme, row,
                                "year_end_target", "year_end_forecast"))
     _, row["dot_valid"] = _word(rules, "direction_of_travel", v.get("direction_of_travel"))
     row["dot_raw"] = _show(v.get("direction_of_travel"))
@@ -175,34 +177,55 @@ def scheme_for(rules: Ruleset, ret: CanonicalReturn, forced: str | None) -> tupl
 
 
 ROW_BUILDERS = {"milestones": _milestone_row, "projects": _project_row, "risks": _risk_row}
+FRAME_KINDS = ("measures", "milestones", "projects", "risks", "return")
+
+
+@dataclass
+class FileRows:
+    """One return's derived rows (picklable, so worker processes can derive too)."""
+
+    rows: dict[str, list[dict[str, Any]]]
+    refs: dict[str, list[RowRef]]
+    scheme: str
+
+
+def derive_file(ret: CanonicalReturn, index: int, rules: Ruleset, forced_scheme: str | None = None) -> FileRows:
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAME_KINDS}
+    refs: dict[str, list[RowRef]] = {k: [] for k in FRAME_KINDS}
+    scheme, known, stated = scheme_for(rules, ret, forced_scheme)
+    for item in ret.items["measures"]:
+        rows["measures"].append({"file": index, **_measure_row(rules, item, scheme)})
+        refs["measures"].append(RowRef(index, item.sheet, item.cells, item.label))
+    for kind, build in ROW_BUILDERS.items():
+        for item in ret.items[kind]:
+            rows[kind].append({"file": index, **build(rules, item)})
+            refs[kind].append(RowRef(index, item.sheet, item.cells, item.label))
+    if "measures" in ret.layouts:  # return-level checks only for something that is a return
+        period = [ret.about[k] for k in ("period", "period_end") if k in ret.about]
+        cells = {name: cell for name, (_, _, cell) in ret.about.items()}
+        sheet = next((s for _, s, _ in ret.about.values()), None)
+        rows["return"].append({"file": index, "period_given": any(not _blank(p[0]) for p in period),
+                               "scheme_known": known, "scheme_raw": stated})
+        refs["return"].append(RowRef(index, sheet, cells, None))
+    return FileRows(rows, refs, scheme)
+
+
+def assemble(files: list[FileRows | None]) -> Derived:
+    """One frame per kind over every readable file (None for unreadable ones)."""
+    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in FRAME_KINDS}
+    refs: dict[str, list[RowRef]] = {k: [] for k in FRAME_KINDS}
+    for part in files:
+        if part is None:
+            continue
+        for kind in FRAME_KINDS:
+            rows[kind] += part.rows[kind]
+            refs[kind] += part.refs[kind]
+    frames = {kind: pd.DataFrame.from_records(r) if r else pd.DataFrame({"file": pd.Series([], dtype=int)})
+              for kind, r in rows.items()}
+    return Derived(frames, refs, [p.scheme if p else "" for p in files])
 
 
 def derive(returns: list[CanonicalReturn | None], rules: Ruleset, forced_scheme: str | None = None) -> Derived:
-    """One frame per kind over all readable returns (None entries are unreadable files)."""
-    rows: dict[str, list[dict[str, Any]]] = {k: [] for k in ("measures", "milestones", "projects", "risks", "return")}
-    refs: dict[str, list[RowRef]] = {k: [] for k in rows}
-    schemes: list[str] = []
-    for index, ret in enumerate(returns):
-        if ret is None:
-            schemes.append("")
-            continue
-        scheme, known, stated = scheme_for(rules, ret, forced_scheme)
-        schemes.append(scheme)
-        for item in ret.items["measures"]:
-            rows["measures"].append({"file": index, **_measure_row(rules, item, scheme)})
-            refs["measures"].append(RowRef(index, item.sheet, item.cells, item.label))
-        for kind, build in ROW_BUILDERS.items():
-            for item in ret.items[kind]:
-                rows[kind].append({"file": index, **build(rules, item)})
-                refs[kind].append(RowRef(index, item.sheet, item.cells, item.label))
-        if "measures" in ret.layouts:  # return-level checks only for something that is a return
-            period = [ret.about[k] for k in ("period", "period_end") if k in ret.about]
-            given = any(not _blank(p[0]) for p in period)
-            cells = {name: cell for name, (_, _, cell) in ret.about.items()}
-            sheet = next((s for _, s, _ in ret.about.values()), None)
-            rows["return"].append({"file": index, "period_given": given, "scheme_known": known,
-                                   "scheme_raw": stated})
-            refs["return"].append(RowRef(index, sheet, cells, None))
-    frames = {kind: pd.DataFrame.from_records(r) if r else pd.DataFrame({"file": pd.Series([], dtype=int)})
-              for kind, r in rows.items()}
-    return Derived(frames, refs, schemes)
+    """Derived frames for canonical returns in memory (None entries are unreadable files)."""
+    return assemble([derive_file(r, i, rules, forced_scheme) if r is not None else None
+                     for i, r in enumerate(returns)])

@@ -94,7 +94,9 @@ def _find_header(grid: SheetGrid, rules: Ruleset) -> tuple[str, int, dict[str, i
     """The best (kind, header row, field -> column) in the first rows of a sheet, if any."""
     best: tuple[int, int, str, dict[str, int]] | None = None
     for r, row in enumerate(grid.rows[:HEADER_SCAN_ROWS], start=1):
-        if sum(1 for v in row if not _blank(v)) < 2:
+        if best is not None and r > best[3]["_row"] + 2:
+            break  # a header was found; only the two rows below it may be a better (two-row) header
+        if sum(1 for v in row if isinstance(v, str) and v.strip()) < 2:
             continue
         for order, kind in enumerate(KINDS):
             mapping = rules.columns(kind).map_row(row)

@@ -16,9 +16,9 @@ from ruleset import Ruleset, load_ruleset
 
 from . import suite_pandera
 from .catalogue import BY_CODE, ROW_KINDS, Rule
-from .derive import Derived, derive
+from .derive import Derived, FileRows, assemble, derive_file
 from .findings import FileResult, Finding, RunResult
-from .return_reader import CanonicalReturn, Problem, read_return
+from .return_reader import Problem, read_return
 from .workbook_files import UnreadableFile, open_workbook
 
 Progress = Callable[[int], None]  # called with the number of files just read
@@ -26,42 +26,53 @@ Progress = Callable[[int], None]  # called with the number of files just read
 
 @dataclass
 class ReadOutcome:
-    ret: CanonicalReturn | None
-    error: str | None  # why the file could not be read
+    """What a worker sends back for one file: its structural problems and derived rows, or why it is unreadable."""
+
+    problems: list[Problem]
+    rows: FileRows | None
+    error: str | None
 
 
-def read_one(path: Path, ruleset_path: str | None) -> ReadOutcome:
-    """Read one file into its canonical return; never raises for a bad file."""
-    rules = load_ruleset(ruleset_path)
+@dataclass(frozen=True)
+class ReadJob:
+    path: Path
+    index: int
+    ruleset_path: str | None
+    scheme: str | None
+
+
+def read_one(job: ReadJob) -> ReadOutcome:
+    """Read and derive one file (in a worker process when --jobs > 1); never raises for a bad file."""
+    rules = load_ruleset(job.ruleset_path)
     try:
-        return ReadOutcome(read_return(open_workbook(path), rules), None)
+        ret = read_return(open_workbook(job.path), rules)
+        return ReadOutcome(ret.problems, derive_file(ret, job.index, rules, job.scheme), None)
     except UnreadableFile as exc:
-        return ReadOutcome(None, str(exc))
+        return ReadOutcome([], None, str(exc))
     except Exception as exc:  # noqa: BLE001 - a file we did not foresee must not stop the run
-        return ReadOutcome(None, f"the file could not be read ({exc.__class__.__name__}: {exc})")
+        return ReadOutcome([], None, f"the file could not be read ({exc.__class__.__name__}: {exc})")
 
 
-def _read_twice(path: Path, ruleset_path: str | None) -> ReadOutcome:
+def read_twice(job: ReadJob) -> ReadOutcome:
     """A file that changes or vanishes mid-read is tried once more before it is reported."""
-    first = read_one(path, ruleset_path)
-    if first.error is None or not path.exists():
+    first = read_one(job)
+    if first.error is None or not job.path.exists():
         return first
-    return read_one(path, ruleset_path)
+    return read_one(job)
 
 
-def read_all(paths: list[Path], ruleset_path: str | None, jobs: int = 1,
-             progress: Progress | None = None) -> list[ReadOutcome]:
-    if jobs <= 1 or len(paths) < 2:
+def read_all(jobs_: list[ReadJob], workers: int = 1, progress: Progress | None = None) -> list[ReadOutcome]:
+    if workers <= 1 or len(jobs_) < 2:
         outcomes = []
-        for path in paths:
-            outcomes.append(_read_twice(path, ruleset_path))
+        for job in jobs_:
+            outcomes.append(read_twice(job))
             if progress:
                 progress(1)
         return outcomes
-    chunk = max(1, min(64, len(paths) // (jobs * 8) or 1))
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
+    chunk = max(1, min(32, len(jobs_) // (workers * 8) or 1))
+    with ProcessPoolExecutor(max_workers=workers) as pool:
         outcomes = []
-        for outcome in pool.map(_read_twice, paths, [ruleset_path] * len(paths), chunksize=chunk):
+        for outcome in pool.map(read_twice, jobs_, chunksize=chunk):
             outcomes.append(outcome)
             if progress:
                 progress(1)
@@ -136,7 +147,8 @@ def validate_paths(
     names = names or [str(p) for p in paths]
     rules: Ruleset = load_ruleset(ruleset_path)
     rs = str(ruleset_path) if ruleset_path is not None else None
-    outcomes = read_all(paths, rs, jobs=min(jobs, os.cpu_count() or 1), progress=progress)
+    work = [ReadJob(path, index, rs, scheme) for index, path in enumerate(paths)]
+    outcomes = read_all(work, workers=min(jobs, os.cpu_count() or 1), progress=progress)
     results = [FileResult(name) for name in names]
     for result, outcome in zip(results, outcomes, strict=True):
         if outcome.error is not None:
@@ -145,8 +157,8 @@ def validate_paths(
             result.findings.append(Finding(result.path, None, None, None, rule.code, rule.severity,
                                            f"{outcome.error[0].upper()}{outcome.error[1:]}.", None, None))
         else:
-            result.findings.extend(problem_finding(result.path, p) for p in outcome.ret.problems)
-    derived = derive([o.ret for o in outcomes], rules, scheme)
+            result.findings.extend(problem_finding(result.path, p) for p in outcome.problems)
+    derived = assemble([o.rows for o in outcomes])
     for index, finding in row_findings(derived, check(derived, engine, gx_dir), names):
         results[index].findings.append(finding)
     return RunResult(results, ruleset=str(rules.source))
