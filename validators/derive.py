@@ -225,6 +225,16 @@ def assemble(files: list[FileRows | None]) -> Derived:
     return Derived(frames, refs, [p.scheme if p else "" for p in files])
 
 
+def merge(parts: list[Derived]) -> Derived:
+    """Derived frames of several chunks as one (rows keep their global file index)."""
+    frames = {}
+    for kind in FRAME_KINDS:
+        pieces = [p.frames[kind] for p in parts if not p.frames[kind].empty]
+        frames[kind] = pd.concat(pieces, ignore_index=True) if pieces else pd.DataFrame({"file": pd.Series([], dtype=int)})
+    refs = {kind: [r for p in parts for r in p.refs[kind]] for kind in FRAME_KINDS}
+    return Derived(frames, refs, [s for p in parts for s in p.schemes])
+
+
 def derive(returns: list[CanonicalReturn | None], rules: Ruleset, forced_scheme: str | None = None) -> Derived:
     """Derived frames for canonical returns in memory (None entries are unreadable files)."""
     return assemble([derive_file(r, i, rules, forced_scheme) if r is not None else None

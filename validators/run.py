@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +16,7 @@ from ruleset import Ruleset, load_ruleset
 
 from . import suite_pandera
 from .catalogue import BY_CODE, ROW_KINDS, Rule
-from .derive import Derived, FileRows, assemble, derive_file
+from .derive import Derived, FileRows, assemble, derive_file, merge
 from .findings import FileResult, Finding, RunResult
 from .return_reader import Problem, read_return
 from .workbook_files import UnreadableFile, open_workbook
@@ -61,22 +61,39 @@ def read_twice(job: ReadJob) -> ReadOutcome:
     return read_one(job)
 
 
-def read_all(jobs_: list[ReadJob], workers: int = 1, progress: Progress | None = None) -> list[ReadOutcome]:
-    if workers <= 1 or len(jobs_) < 2:
-        outcomes = []
-        for job in jobs_:
-            outcomes.append(read_twice(job))
-            if progress:
-                progress(1)
-        return outcomes
-    chunk = max(1, min(32, len(jobs_) // (workers * 8) or 1))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        outcomes = []
-        for outcome in pool.map(read_twice, jobs_, chunksize=chunk):
-            outcomes.append(outcome)
-            if progress:
-                progress(1)
-    return outcomes
+@dataclass
+class Chunk:
+    """A few files checked together: what a worker sends back (findings, and frames only for --gx)."""
+
+    results: dict[int, FileResult]
+    derived: Derived | None  # kept for engines that must see the whole run at once
+
+
+def check_chunk(jobs: list[ReadJob], names: dict[int, str], engine: str) -> Chunk:
+    """Read, derive and (with pandera) check a chunk of files; runs in a worker process with --jobs."""
+    outcomes = [read_twice(job) for job in jobs]
+    results = {}
+    for job, outcome in zip(jobs, outcomes, strict=True):
+        result = results[job.index] = FileResult(names[job.index])
+        if outcome.error is not None:
+            rule = BY_CODE["F001"]
+            result.unreadable = True
+            result.findings.append(Finding(result.path, None, None, None, rule.code, rule.severity,
+                                           f"{outcome.error[0].upper()}{outcome.error[1:]}.", None, None))
+        else:
+            result.findings.extend(problem_finding(result.path, p) for p in outcome.problems)
+    derived = assemble([o.rows for o in outcomes])
+    if engine != "pandera":
+        return Chunk(results, derived)
+    for index, finding in row_findings(derived, check(derived), names):
+        results[index].findings.append(finding)
+    return Chunk(results, None)
+
+
+def _chunks(jobs: list[ReadJob], workers: int) -> list[list[ReadJob]]:
+    # big enough that pandera's per-call cost is shared, small enough to keep both cores busy to the end
+    size = max(1, min(50, -(-len(jobs) // (workers * 4))))
+    return [jobs[i:i + size] for i in range(0, len(jobs), size)]
 
 
 def _text(value: object) -> str | None:
@@ -92,7 +109,7 @@ def _message(rule: Rule, detail: object) -> str:
 
 
 def row_findings(
-    derived: Derived, failures: dict[str, set[tuple[int, str]]], names: list[str]
+    derived: Derived, failures: dict[str, set[tuple[int, str]]], names: Mapping[int, str] | list[str]
 ) -> list[tuple[int, Finding]]:
     """Turn (kind, row, rule) failures into (file index, finding) with sheet, cell, expected and found."""
     found: list[tuple[int, Finding]] = []
@@ -147,18 +164,26 @@ def validate_paths(
     names = names or [str(p) for p in paths]
     rules: Ruleset = load_ruleset(ruleset_path)
     rs = str(ruleset_path) if ruleset_path is not None else None
-    work = [ReadJob(path, index, rs, scheme) for index, path in enumerate(paths)]
-    outcomes = read_all(work, workers=min(jobs, os.cpu_count() or 1), progress=progress)
-    results = [FileResult(name) for name in names]
-    for result, outcome in zip(results, outcomes, strict=True):
-        if outcome.error is not None:
-            rule = BY_CODE["F001"]
-            result.unreadable = True
-            result.findings.append(Finding(result.path, None, None, None, rule.code, rule.severity,
-                                           f"{outcome.error[0].upper()}{outcome.error[1:]}.", None, None))
-        else:
-            result.findings.extend(problem_finding(result.path, p) for p in outcome.problems)
-    derived = assemble([o.rows for o in outcomes])
-    for index, finding in row_findings(derived, check(derived, engine, gx_dir), names):
-        results[index].findings.append(finding)
-    return RunResult(results, ruleset=str(rules.source))
+    workers = max(1, min(jobs, os.cpu_count() or 1))
+    chunks = _chunks([ReadJob(path, index, rs, scheme) for index, path in enumerate(paths)], workers)
+    by_index = dict(enumerate(names))
+    parts: list[Chunk] = []
+    if workers == 1 or len(chunks) == 1:
+        for chunk in chunks:
+            parts.append(check_chunk(chunk, by_index, engine))
+            if progress:
+                progress(len(chunk))
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            pending = [pool.submit(check_chunk, chunk, {j.index: by_index[j.index] for j in chunk}, engine)
+                       for chunk in chunks]
+            for chunk, future in zip(chunks, pending, strict=True):
+                parts.append(future.result())
+                if progress:
+                    progress(len(chunk))
+    results = {index: result for part in parts for index, result in part.results.items()}
+    if engine != "pandera":  # Great Expectations sees the whole run in one validation per kind
+        derived = merge([p.derived for p in parts if p.derived is not None])
+        for index, finding in row_findings(derived, check(derived, engine, gx_dir), names):
+            results[index].findings.append(finding)
+    return RunResult([results[i] for i in range(len(paths))], ruleset=str(rules.source))

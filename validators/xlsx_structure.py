@@ -74,8 +74,11 @@ def read_structure(path: Path) -> dict[str, SheetStructure]:
             if name is None or part not in names:
                 continue
             xml = package.read(part)
-            hidden = [int(_ROW_NUMBER.search(m.group(0)).group(1)) for m in _HIDDEN_ROW.finditer(xml)
-                      if _ROW_NUMBER.search(m.group(0))]
-            merged = [range_boundaries(m.group(1).decode()) for m in _MERGE.finditer(xml)]
+            hidden, merged = [], []
+            if b'hidden="1"' in xml or b'hidden="true"' in xml:  # substring tests first: the regexes are slow
+                hidden = [int(_ROW_NUMBER.search(m.group(0)).group(1)) for m in _HIDDEN_ROW.finditer(xml)
+                          if _ROW_NUMBER.search(m.group(0))]
+            if b"mergeCell " in xml or b"mergeCell>" in xml:
+                merged = [range_boundaries(m.group(1).decode()) for m in _MERGE.finditer(xml)]
             out[_unescape(name)] = SheetStructure(hidden, merged, _error_cells(xml))  # type: ignore[arg-type]
     return out

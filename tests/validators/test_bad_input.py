@@ -14,7 +14,7 @@ from validators.findings import Severity
 from validators.run import validate_paths
 from workbook_templates.example_returns import EXAMPLES_DIR
 
-from .workbooks import about_rows, good_row, measures_headers, write_sheet
+from .workbooks import good_row, measures_headers, write_sheet
 
 CLEAN = EXAMPLES_DIR / "2022-23_Q2_resources_clean.xlsx"
 
