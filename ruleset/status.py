@@ -8,12 +8,14 @@ lands on the side the scheme says, with no division rounding in the way.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, localcontext
+from typing import NamedTuple
+from decimal import ROUND_HALF_UP, Context, Decimal
 
 from .models import Band, Polarity, Scheme, ToleranceBasis, ZeroTargetRule
 
 NOT_RATED = "N/A"
 _HUNDRED = Decimal(100)
+_EXACT = Context(prec=60)  # products of two cell values stay exact at this precision
 
 
 @dataclass(frozen=True)
@@ -27,24 +29,31 @@ class RatingRule:
     zero_target: ZeroTargetRule = ZeroTargetRule.MEET_OR_MISS
 
 
-@dataclass(frozen=True)
-class Rating:
+class Rating(NamedTuple):  # a NamedTuple: built for every figure of every return, so cheap to construct
     status: str  # Blue, Green, Amber, Red or N/A
     deviation: Decimal | None  # percent of |target| (relative) or points (absolute); + is better
     basis: ToleranceBasis
     scheme_name: str
-    reason: str  # why this status, in words an officer reads
+    note: str | None = None  # why, when the deviation alone does not say (N/A, zero target)
+    polarity: Polarity = Polarity.HIGH
 
     @property
     def rated(self) -> bool:
         return self.status != NOT_RATED
+
+    @property
+    def reason(self) -> str:
+        """Why this status, in words an officer reads ("5.3% below target under the 2012/13 scheme")."""
+        if self.note is not None or self.deviation is None:
+            return self.note or ""
+        return f"{describe_deviation(self.deviation, self.polarity, self.basis)} under the {self.scheme_name} scheme"
 
 
 def _passes(band: Band, scaled_diff: Decimal, scale: Decimal) -> bool:
     """Does a deviation reach this band? Compares scaled_diff against bound * scale exactly."""
     if band.bound is None:
         return True
-    edge = band.bound * scale
+    edge = _EXACT.multiply(band.bound, scale)
     return scaled_diff >= edge if band.inclusive else scaled_diff > edge
 
 
@@ -72,30 +81,24 @@ def rate(target: Decimal | None, actual: Decimal | None, rule: RatingRule) -> Ra
         return not_rated("no target to rate against")
     if actual is None:
         return not_rated("no actual to rate")
-    sign = 1 if rule.polarity is Polarity.HIGH else -1
-    with localcontext() as ctx:
-        ctx.prec = 60  # products of two cell values stay exact at this precision
-        diff = (actual - target) * sign  # + is better, in the measure's own unit
-        if rule.tolerance_basis is ToleranceBasis.ABSOLUTE:
-            status = _band_for(rule.scheme, diff, Decimal(1))
-            return Rating(
-                status, diff, rule.tolerance_basis, rule.scheme_name,
-                f"{describe_deviation(diff, rule.polarity, rule.tolerance_basis)} under the {rule.scheme_name} scheme",
-            )
-        if target == 0:
-            if rule.zero_target is ZeroTargetRule.NOT_RATED:
-                return not_rated("the target is zero, so a relative deviation cannot be measured")
-            # meet_or_miss: at or better than a zero target meets it; anything worse misses it outright
-            status = _band_for(rule.scheme, Decimal(0), Decimal(1)) if diff >= 0 else rule.scheme.bands[-1].status
-            verdict = "meets" if diff >= 0 else "misses"
-            return Rating(
-                status, None, rule.tolerance_basis, rule.scheme_name,
-                f"{verdict} a zero target (zero-target rule under the {rule.scheme_name} scheme)",
-            )
-        scale = abs(target)
-        status = _band_for(rule.scheme, diff * _HUNDRED, scale)
+    # explicit context methods, not localcontext(): cheaper, and this runs for every cell of every return
+    diff = _EXACT.subtract(actual, target)  # + is better, in the measure's own unit
+    if rule.polarity is Polarity.LOW:
+        diff = _EXACT.minus(diff)
+    if rule.tolerance_basis is ToleranceBasis.ABSOLUTE:
+        return Rating(_band_for(rule.scheme, diff, Decimal(1)), diff, rule.tolerance_basis, rule.scheme_name,
+                      None, rule.polarity)
+    if target == 0:
+        if rule.zero_target is ZeroTargetRule.NOT_RATED:
+            return not_rated("the target is zero, so a relative deviation cannot be measured")
+        # meet_or_miss: at or better than a zero target meets it; anything worse misses it outright
+        status = _band_for(rule.scheme, Decimal(0), Decimal(1)) if diff >= 0 else rule.scheme.bands[-1].status
+        verdict = "meets" if diff >= 0 else "misses"
+        return Rating(
+            status, None, rule.tolerance_basis, rule.scheme_name,
+            f"{verdict} a zero target (zero-target rule under the {rule.scheme_name} scheme)",
+        )
+    scale = abs(target)
+    status = _band_for(rule.scheme, _EXACT.multiply(diff, _HUNDRED), scale)
     deviation = diff * _HUNDRED / scale  # for people: the default 28-digit context is plenty; the band is already decided
-    return Rating(
-        status, deviation, rule.tolerance_basis, rule.scheme_name,
-        f"{describe_deviation(deviation, rule.polarity, rule.tolerance_basis)} under the {rule.scheme_name} scheme",
-    )
+    return Rating(status, deviation, rule.tolerance_basis, rule.scheme_name, None, rule.polarity)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
 from enum import Enum
 
@@ -37,8 +37,7 @@ class ValueKind(str, Enum):
     UNPARSEABLE = "unparseable"
 
 
-@dataclass(frozen=True)
-class ParsedValue:
+class ParsedValue(NamedTuple):  # a NamedTuple: one per figure of every return, so cheap to construct
     raw: object
     kind: ValueKind
     number: Decimal | None = None

@@ -54,6 +54,11 @@ def _show(value: object) -> str | None:
     return clean(value) if isinstance(value, str) else str(value)
 
 
+def _raw(value: object) -> object:
+    """A raw value kept for messages, None when blank; made readable only if a finding shows it."""
+    return None if _blank(value) else value
+
+
 def _word(rules: Ruleset, vocabulary: str, value: object) -> tuple[str | None, bool]:
     """(canonical word or the raw text, whether it is in the vocabulary); blank is (None, True)."""
     if _blank(value):
@@ -62,18 +67,22 @@ def _word(rules: Ruleset, vocabulary: str, value: object) -> tuple[str | None, b
     return (word, True) if word else (_show(value), False)
 
 
-def _value_columns(rules: Ruleset, name: str, raw: object, parsed: ParsedValue, frequency: object,
-                   packed: bool) -> dict[str, Any]:
+VALUE_FIELDS = ("quarterly_target", "quarterly_actual", "year_end_target", "year_end_forecast")
+_VALUE_KEYS = {n: (f"{n}_raw", f"{n}_state", f"{n}_as_text", f"{n}_unit", f"{n}_problem") for n in VALUE_FIELDS}
+
+
+def _value_columns(row: dict[str, Any], rules: Ruleset, name: str, raw: object, parsed: ParsedValue,
+                   frequency: object, packed: bool) -> None:
     state = parsed.kind.value
     if parsed.kind is ValueKind.MARKER and rules.gap_excused(name, parsed, frequency if isinstance(frequency, str) else None):
         state = "excused"
-    return {
-        f"{name}_raw": _show(raw),
-        f"{name}_state": state,
-        f"{name}_as_text": parsed.is_number and parsed.from_text and not packed,  # a packed cell is text by design
-        f"{name}_unit": parsed.unit if parsed.is_number else None,
-        f"{name}_problem": parsed.problem,
-    }
+    k_raw, k_state, k_text, k_unit, k_problem = _VALUE_KEYS[name]
+    number = parsed.kind is ValueKind.NUMBER
+    row[k_raw] = _raw(raw)
+    row[k_state] = state
+    row[k_text] = number and parsed.from_text and not packed  # a packed cell is text by design
+    row[k_unit] = parsed.unit if number else None
+    row[k_problem] = parsed.problem
 
 
 def _status_columns(rules: Ruleset, prefix: str, typed: object, target: object, actual: object,
@@ -84,12 +93,14 @@ def _status_columns(rules: Ruleset, prefix: str, typed: object, target: object, 
     # compare only what the figures decide: a blank, unexplained or unreadable figure is reported by its own rule
     decided = {values[f"{target_field}_state"], values[f"{actual_field}_state"]} <= {"number", "excused"}
     nothing_to_compare = found is None and rating.status == NOT_RATED
+    comparable = valid and decided and not nothing_to_compare
     return {
         f"{prefix}_expected": rating.status,
         f"{prefix}_found": found or BLANK,
         f"{prefix}_status_valid": valid,
-        f"{prefix}_reason": rating.reason,
-        f"{prefix}_comparable": valid and decided and not nothing_to_compare,
+        # the reason is only ever shown beside a contradicted status: word it only then
+        f"{prefix}_reason": rating.reason if comparable and rating.status != (found or BLANK) else None,
+        f"{prefix}_comparable": comparable,
     }
 
 
@@ -111,9 +122,10 @@ def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
     }
     frequency = v.get("frequency") if not _blank(v.get("frequency")) else (entry.frequency if entry else None)
     parsed = {}
-    for name in ("quarterly_target", "quarterly_actual", "year_end_target", "year_end_forecast"):
-        parsed[name] = rules.values.parse(v.get(name))  # once: the status below reuses it
-        row.update(_value_columns(rules, name, v.get(name), parsed[name], frequency, name in item.packed))
+    for name in VALUE_FIELDS:
+        raw = v.get(name)
+        parsed[name] = rules.values.parse(raw)  # once: the status below reuses it
+        _value_columns(row, rules, name, raw, parsed[name], frequency, name in item.packed)
     row.update(_status_columns(rules, "q", v.get("quarterly_status"), parsed["quarterly_target"],
                                parsed["quarterly_actual"], code, polarity, scheme, row,
                                "quarterly_target", "quarterly_actual"))
@@ -121,7 +133,7 @@ def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
                                parsed["year_end_forecast"], code, polarity, scheme, row,
                                "year_end_target", "year_end_forecast"))
     _, row["dot_valid"] = _word(rules, "direction_of_travel", v.get("direction_of_travel"))
-    row["dot_raw"] = _show(v.get("direction_of_travel"))
+    row["dot_raw"] = _raw(v.get("direction_of_travel"))
     for name in ("context", "actions", "intervention"):
         row[f"{name}_given"] = not _blank(v.get(name))
     criterion = rules.criterion()

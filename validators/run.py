@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ruleset import Ruleset, load_ruleset
+from ruleset.text import clean
 
 from . import suite_pandera
 from .catalogue import BY_CODE, ROW_KINDS, Rule
@@ -97,11 +98,12 @@ def _chunks(jobs: list[ReadJob], workers: int) -> list[list[ReadJob]]:
 
 
 def _text(value: object) -> str | None:
+    """A derived value as a finding shows it: 12.0 as 12, text tidied, nothing for missing."""
     if value is None or (isinstance(value, float) and value != value):
         return None
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    return clean(value) if isinstance(value, str) else str(value)
 
 
 def _message(rule: Rule, detail: object) -> str:
