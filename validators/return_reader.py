@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
 
 from ruleset import Ruleset
 from ruleset.text import clean
 
+from .cell_refs import column_letter as get_column_letter
 from .packed_cells import unpack_performance_vs_target
 from .workbook_files import SheetGrid, Workbook
 
@@ -125,16 +125,19 @@ def _read_items(grid: SheetGrid, layout: SheetLayout, rules: Ruleset) -> list[It
     directorate: str | None = None
     for r in range(layout.header_row + 1, len(grid.rows) + 1):
         row = grid.rows[r - 1]
-        filled = [(c, v) for c, v in enumerate(row, start=1) if not _blank(v)]
+        # calamine gives "" for an empty cell: test that first, it is most cells
+        filled = [c for c, v in enumerate(row, start=1) if v != "" and v is not None
+                  and (not isinstance(v, str) or v.strip())]
         if not filled:
             continue
-        if len(filled) == 1 and filled[0][0] != code_col:
-            heading = _DIRECTORATE_HEADING.match(_text(filled[0][1]))
+        if len(filled) == 1 and filled[0] != code_col:
+            heading = _DIRECTORATE_HEADING.match(_text(row[filled[0] - 1]))
             if heading:
                 directorate = heading.group(1)
             continue  # a section heading ("Business Processes", "Directorate : Resources"), not an item
         values = {f: (row[c - 1] if c - 1 < len(row) else None) for f, c in columns.items()}
-        cells = {f: f"{letters[f]}{r}" for f in columns}
+        number = str(r)
+        cells = {f: letters[f] + number for f in columns}
         if layout.kind == "measures":
             if "code" not in columns and isinstance(values.get("description"), str):
                 code, description = _split_code(values["description"], rules)

@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
+from .cell_refs import range_bounds, split_ref
 
 _SHEET_ATTRS = re.compile(rb'<(?:\w+:)?sheet\b([^>]*)/?>', re.S)
 _REL = re.compile(rb'<Relationship\b([^>]*)/?>', re.S)
@@ -47,8 +47,7 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     for match in _ERROR_CELL.finditer(xml):
         ref, value = _CELL_REF.search(match.group(1)), _VALUE.search(match.group(2))
         if ref and value:
-            col, row = coordinate_from_string(ref.group(1).decode())
-            found[(row, column_index_from_string(col))] = _unescape(value.group(1))
+            found[split_ref(ref.group(1).decode())] = _unescape(value.group(1))
     return found
 
 
@@ -79,6 +78,6 @@ def read_structure(path: Path) -> dict[str, SheetStructure]:
                 hidden = [int(_ROW_NUMBER.search(m.group(0)).group(1)) for m in _HIDDEN_ROW.finditer(xml)
                           if _ROW_NUMBER.search(m.group(0))]
             if b"mergeCell " in xml or b"mergeCell>" in xml:
-                merged = [range_boundaries(m.group(1).decode()) for m in _MERGE.finditer(xml)]
+                merged = [range_bounds(m.group(1).decode()) for m in _MERGE.finditer(xml)]
             out[_unescape(name)] = SheetStructure(hidden, merged, _error_cells(xml))  # type: ignore[arg-type]
     return out

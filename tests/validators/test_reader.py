@@ -80,3 +80,16 @@ def test_title_block_and_extra_columns(tmp_path: Path, rules: Ruleset) -> None:
     assert item.cells["quarterly_actual"] == "E4" and item.values["code"] == "CM PM05"
     assert ret.about["period"][0] == "Q2 2022/23"
     assert validate_paths([path]).files[0].status == "ok"
+
+
+def test_cell_refs_agree_with_openpyxl() -> None:
+    from openpyxl.utils.cell import column_index_from_string, get_column_letter, range_boundaries
+
+    from validators.cell_refs import column_index, column_letter, range_bounds, split_ref
+
+    for n in (1, 26, 27, 52, 702, 703, 16384):
+        assert column_letter(n) == get_column_letter(n)
+        assert column_index(column_letter(n)) == column_index_from_string(get_column_letter(n))
+    assert range_bounds("C5:D6") == range_boundaries("C5:D6")
+    assert range_bounds("AB12") == range_boundaries("AB12:AB12")
+    assert split_ref("$E$7") == (7, 5)
