@@ -85,23 +85,27 @@ def _value_columns(row: dict[str, Any], rules: Ruleset, name: str, raw: object, 
     row[k_problem] = parsed.problem
 
 
-def _status_columns(rules: Ruleset, prefix: str, typed: object, target: object, actual: object,
-                    code: str | None, polarity: object, scheme: str, values: dict[str, Any],
-                    target_field: str, actual_field: str) -> dict[str, Any]:
+_STATUS_KEYS = {p: (f"{p}_expected", f"{p}_found", f"{p}_status_valid", f"{p}_reason", f"{p}_comparable")
+                for p in ("q", "f")}
+_DECIDED = frozenset({"number", "excused"})
+
+
+def _status_columns(row: dict[str, Any], rules: Ruleset, prefix: str, typed: object, target: ParsedValue,
+                    actual: ParsedValue, code: str | None, polarity: object, scheme: str,
+                    target_field: str, actual_field: str) -> None:
     rating = rules.rate(target, actual, code=code, polarity=polarity, scheme=scheme)
     found, valid = _word(rules, "measure_status", typed)
     # compare only what the figures decide: a blank, unexplained or unreadable figure is reported by its own rule
-    decided = {values[f"{target_field}_state"], values[f"{actual_field}_state"]} <= {"number", "excused"}
-    nothing_to_compare = found is None and rating.status == NOT_RATED
-    comparable = valid and decided and not nothing_to_compare
-    return {
-        f"{prefix}_expected": rating.status,
-        f"{prefix}_found": found or BLANK,
-        f"{prefix}_status_valid": valid,
-        # the reason is only ever shown beside a contradicted status: word it only then
-        f"{prefix}_reason": rating.reason if comparable and rating.status != (found or BLANK) else None,
-        f"{prefix}_comparable": comparable,
-    }
+    decided = row[_VALUE_KEYS[target_field][1]] in _DECIDED and row[_VALUE_KEYS[actual_field][1]] in _DECIDED
+    comparable = valid and decided and not (found is None and rating.status == NOT_RATED)
+    shown = found or BLANK
+    k_expected, k_found, k_valid, k_reason, k_comparable = _STATUS_KEYS[prefix]
+    row[k_expected] = rating.status
+    row[k_found] = shown
+    row[k_valid] = valid
+    # the reason is only ever shown beside a contradicted status: word it only then
+    row[k_reason] = rating.reason if comparable and rating.status != shown else None
+    row[k_comparable] = comparable
 
 
 def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
@@ -126,12 +130,10 @@ def _measure_row(rules: Ruleset, item: Item, scheme: str) -> dict[str, Any]:
         raw = v.get(name)
         parsed[name] = rules.values.parse(raw)  # once: the status below reuses it
         _value_columns(row, rules, name, raw, parsed[name], frequency, name in item.packed)
-    row.update(_status_columns(rules, "q", v.get("quarterly_status"), parsed["quarterly_target"],
-                               parsed["quarterly_actual"], code, polarity, scheme, row,
-                               "quarterly_target", "quarterly_actual"))
-    row.update(_status_columns(rules, "f", v.get("forecast_status"), parsed["year_end_target"],
-                               parsed["year_end_forecast"], code, polarity, scheme, row,
-                               "year_end_target", "year_end_forecast"))
+    _status_columns(row, rules, "q", v.get("quarterly_status"), parsed["quarterly_target"],
+                    parsed["quarterly_actual"], code, polarity, scheme, "quarterly_target", "quarterly_actual")
+    _status_columns(row, rules, "f", v.get("forecast_status"), parsed["year_end_target"],
+                    parsed["year_end_forecast"], code, polarity, scheme, "year_end_target", "year_end_forecast")
     _, row["dot_valid"] = _word(rules, "direction_of_travel", v.get("direction_of_travel"))
     row["dot_raw"] = _raw(v.get("direction_of_travel"))
     for name in ("context", "actions", "intervention"):

@@ -195,13 +195,17 @@ def read_return(workbook: Workbook, rules: Ruleset) -> CanonicalReturn:
     if not any(any(not _blank(v) for v in row) for g in workbook.sheets.values() for row in g.rows):
         ret.problems.append(Problem("F002", None, None, "the workbook has no data in any sheet"))
         return ret
+    found_tables: list[tuple[SheetGrid, str, int, dict[str, int]]] = []
     for grid in workbook.sheets.values():
         found = _find_header(grid, rules)
         if found is None:
             continue
         kind, header_row, columns = found
-        if kind in ret.layouts:
+        if kind in {k for _, k, _, _ in found_tables}:
             continue  # the first sheet of a kind is the return's; later ones are copies or workings
+        found_tables.append((grid, kind, header_row, columns))
+    workbook.load_structure([grid.name for grid, *_ in found_tables])  # errors, hidden rows, merges
+    for grid, kind, header_row, columns in found_tables:
         layout = SheetLayout(grid.name, kind, header_row, columns)
         ret.layouts[kind] = layout
         ret.items[kind] = _read_items(grid, layout, rules)

@@ -38,6 +38,25 @@ class Workbook:
     path: Path
     sheets: dict[str, SheetGrid]
 
+    def load_structure(self, names: list[str]) -> None:
+        """Hidden rows, merged cells and formula errors of these sheets (.xlsx/.xlsm), read from the XML.
+
+        Asked for only for the sheets that hold a table: the rest are never searched for items.
+        """
+        if self.path.suffix.lower() not in (".xlsx", ".xlsm") or not names:
+            return
+        try:
+            structure = read_structure(self.path, set(names))
+        except (OSError, zipfile.BadZipFile) as exc:
+            raise UnreadableFile(_explain_open_error(self.path, exc)) from None
+        for name, shape in structure.items():
+            grid = self.sheets[name]
+            grid.structure = shape
+            rows = grid.rows
+            for (row, col), error in shape.errors.items():  # put back the #DIV/0! calamine read as ""
+                if row <= len(rows) and col <= len(rows[row - 1]):
+                    rows[row - 1][col - 1] = error
+
 
 def is_lock_file(path: Path) -> bool:
     """Office writes ~$name.xlsx beside an open workbook; it is not a return."""
@@ -88,22 +107,15 @@ def open_workbook(path: Path) -> Workbook:
         raise UnreadableFile(reason)
     try:
         book = calamine.CalamineWorkbook.from_path(os.fspath(path))
-        structure = read_structure(path) if path.suffix.lower() in (".xlsx", ".xlsm") else {}
         sheets: dict[str, SheetGrid] = {}
         for meta in book.sheets_metadata:
             if meta.typ != calamine.SheetTypeEnum.WorkSheet:
                 continue  # chart sheets hold no cells
             sheet = book.get_sheet_by_name(meta.name)
-            shape = structure.get(meta.name, SheetStructure())
-            rows = sheet.to_python(skip_empty_area=False)  # from A1, so rows[i] is Excel row i + 1
-            for (row, col), error in shape.errors.items():  # put back the #DIV/0! calamine read as ""
-                if row <= len(rows) and col <= len(rows[row - 1]):
-                    rows[row - 1][col - 1] = error
             sheets[meta.name] = SheetGrid(
                 name=meta.name,
-                rows=rows,
+                rows=sheet.to_python(skip_empty_area=False),  # from A1, so rows[i] is Excel row i + 1
                 hidden=meta.visible != calamine.SheetVisibleEnum.Visible,
-                structure=shape,
             )
     except calamine.PasswordError:
         raise UnreadableFile("the workbook is password-protected; save a copy without a password to check it") from None

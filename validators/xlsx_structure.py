@@ -51,8 +51,10 @@ def _error_cells(xml: bytes) -> dict[tuple[int, int], str]:
     return found
 
 
-def read_structure(path: Path) -> dict[str, SheetStructure]:
-    """Sheet name -> hidden rows and merged ranges. Empty when the package is not laid out as expected."""
+def read_structure(path: Path, only: set[str] | None = None) -> dict[str, SheetStructure]:
+    """Sheet name -> hidden rows, merged ranges and error cells (of `only` these sheets, when given).
+
+    Empty when the package is not laid out as expected."""
     out: dict[str, SheetStructure] = {}
     with zipfile.ZipFile(path) as package:
         names = set(package.namelist())
@@ -70,7 +72,7 @@ def read_structure(path: Path) -> dict[str, SheetStructure]:
             name = attrs.get(b"name")
             rel_id = next((v for k, v in attrs.items() if k.endswith(b":id")), None)
             part = rels.get(rel_id.decode()) if rel_id else None
-            if name is None or part not in names:
+            if name is None or part not in names or (only is not None and _unescape(name) not in only):
                 continue
             xml = package.read(part)
             hidden, merged = [], []
