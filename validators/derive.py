@@ -208,11 +208,15 @@ def derive_file(ret: CanonicalReturn, index: int, rules: Ruleset, forced_scheme:
     refs: dict[str, list[RowRef]] = {k: [] for k in FRAME_KINDS}
     scheme, known, stated = scheme_for(rules, ret, forced_scheme)
     for item in ret.items["measures"]:
-        rows["measures"].append({"file": index, **_measure_row(rules, item, scheme)})
+        row = _measure_row(rules, item, scheme)
+        row["file"] = index
+        rows["measures"].append(row)
         refs["measures"].append(RowRef(index, item.sheet, item.cells, item.label))
     for kind, build in ROW_BUILDERS.items():
         for item in ret.items[kind]:
-            rows[kind].append({"file": index, **build(rules, item)})
+            row = build(rules, item)
+            row["file"] = index
+            rows[kind].append(row)
             refs[kind].append(RowRef(index, item.sheet, item.cells, item.label))
     if "measures" in ret.layouts:  # return-level checks only for something that is a return
         period = [ret.about[k] for k in ("period", "period_end") if k in ret.about]
