@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test examples template clean
+.PHONY: demo test bench examples template clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,11 +12,17 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-# Rebuild the template and the example returns from the ruleset, then show what the rules say about them.
+# Rebuild the template and example returns from the ruleset, then validate them as the performance team would.
+# validate exits 1 because the examples hold deliberate faults; 2 or more is a real failure.
 demo: $(STAMP)
 	$(BIN)/council-templates build
-	$(BIN)/council-ruleset show
-	$(BIN)/council-templates examples
+	cd examples && ../$(BIN)/validate 'returns/*.xlsx' --format html --output ../out/validation.html \
+		--error-report ../out/error_report.xlsx --annotate ../out/annotated; test $$? -le 1
+	cd examples && ../$(BIN)/validate 'returns/*.xlsx'; test $$? -le 1
+	@echo "Reports: out/validation.html, out/error_report.xlsx, out/annotated/"
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_validate.py --returns 1000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -58,3 +58,17 @@ def test_examples_summary_marks_contradicted_statuses() -> None:
     assert result.exit_code == 0
     line = next(l for l in result.output.splitlines() if "L&I PM22" in l)
     assert "Amber" in line and "≠ Red" in line and "status_contra" in line  # the fault column may wrap
+
+
+def test_outputs_are_readable_by_colleagues(tmp_path: Path) -> None:
+    import os
+    import stat
+
+    from workbook_templates.saving import write_atomically
+
+    old = os.umask(0o022)
+    try:
+        path = write_atomically(tmp_path / "report.txt", lambda p: p.write_text("x", encoding="utf-8"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644

@@ -106,8 +106,12 @@ def _write_outputs(run: RunResult, paths: list[Path], annotate: Path | None, err
                 continue
             try:
                 written = annotate_copy(path, cells, annotate)
-            except ValueError as exc:
+            except ValueError as exc:  # the copy would overwrite the original
                 raise _usage(f"--annotate: {exc}") from None
+            except Exception as exc:  # noqa: BLE001 - one workbook openpyxl cannot load must not stop the rest
+                err.print(f"[yellow]Note:[/yellow] {escape(result.path)}: no annotated copy "
+                          f"({escape(exc.__class__.__name__)}: {escape(str(exc))})")
+                continue
             if written is None:
                 err.print(f"[yellow]Note:[/yellow] {escape(result.path)}: this format cannot be annotated "
                           "(only .xlsx and .xlsm)")

@@ -88,6 +88,11 @@ def _header(ws: Worksheet, headers: tuple[str, ...], widths: tuple[int, ...]) ->
 
 def _finish(ws: Worksheet, columns: int) -> None:
     ws.auto_filter.ref = f"A1:{get_column_letter(columns)}{max(ws.max_row, 1)}"
+    ws.page_setup.orientation = "landscape"  # printed for officers: the whole width on one page
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
 
 
 def _finding_row(ws: Worksheet, row: int, f: Finding, link_path: str | None) -> None:

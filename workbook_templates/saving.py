@@ -17,6 +17,9 @@ def write_atomically(path: Path | str, write: Callable[[Path], None]) -> Path:
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=target.suffix, dir=target.parent)
     os.close(fd)
     tmp = Path(tmp_name)
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes 0600; reports on a shared drive must be readable by colleagues
     try:
         write(tmp)
         os.replace(tmp, target)
