@@ -93,3 +93,13 @@ def test_cell_refs_agree_with_openpyxl() -> None:
     assert range_bounds("C5:D6") == range_boundaries("C5:D6")
     assert range_bounds("AB12") == range_boundaries("AB12:AB12")
     assert split_ref("$E$7") == (7, 5)
+
+
+def test_macro_enabled_workbooks_are_read(tmp_path: Path) -> None:
+    import shutil
+
+    from workbook_templates.example_returns import EXAMPLES_DIR
+
+    xlsm = Path(shutil.copy(EXAMPLES_DIR / "2012-13_Q2_children_faults.xlsx", tmp_path / "children.xlsm"))
+    findings = {(f.cell, f.rule) for f in validate_paths([xlsm]).findings}
+    assert ("J2", "MS01") in findings and ("L7", "MC04") in findings
