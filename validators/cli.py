@@ -100,12 +100,14 @@ def _write_outputs(run: RunResult, paths: list[Path], annotate: Path | None, err
     if annotate is not None:
         from .annotate import annotate_copy
 
+        # mirror the folders below the files' common root, so two returns of one name do not collide
+        root = Path(os.path.commonpath([str(p.resolve().parent) for p in paths]))
         for path, result in zip(paths, run.files, strict=True):
             cells = [f for f in result.findings if f.cell]
             if result.unreadable or not cells:
                 continue
             try:
-                written = annotate_copy(path, cells, annotate)
+                written = annotate_copy(path, cells, annotate / path.resolve().parent.relative_to(root))
             except ValueError as exc:  # the copy would overwrite the original
                 raise _usage(f"--annotate: {exc}") from None
             except Exception as exc:  # noqa: BLE001 - one workbook openpyxl cannot load must not stop the rest

@@ -117,3 +117,31 @@ def test_console_script_runs_with_a_shell_glob(returns: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "Total: 7 files: 3 ok, 4 with findings, 0 unreadable" in result.stdout
     assert "Traceback" not in result.stderr
+
+
+def test_annotated_copies_keep_folders_apart(returns: Path, tmp_path: Path) -> None:
+    for quarter in ("q1", "q2"):
+        (returns / quarter).mkdir()
+        shutil.copy(returns / FAULTY, returns / quarter / "children.xlsx")
+    before = (returns / "q1" / "children.xlsx").read_bytes()
+    out = tmp_path / "annotated"
+    invoke(str(returns / "q1" / "children.xlsx"), str(returns / "q2" / "children.xlsx"), "--annotate", str(out))
+    assert (out / "q1" / "children.xlsx").is_file() and (out / "q2" / "children.xlsx").is_file()
+    assert (returns / "q1" / "children.xlsx").read_bytes() == before  # the original is untouched
+    import openpyxl
+
+    cell = openpyxl.load_workbook(out / "q1" / "children.xlsx")["Measures"]["J2"]
+    assert cell.fill.fgColor.rgb.endswith("FFC7CE") and "MS01" in cell.comment.text
+
+
+def test_error_report_and_html_from_the_command(returns: Path, tmp_path: Path) -> None:
+    report = tmp_path / "errors.xlsx"
+    page = tmp_path / "report.html"
+    result = invoke(str(returns / FAULTY), str(returns / CLEAN), "--error-report", str(report),
+                    "--format", "html", "--output", str(page))
+    assert result.exit_code == 1
+    import openpyxl
+
+    wb = openpyxl.load_workbook(report)
+    assert wb.sheetnames[0] == "Summary" and len(wb.sheetnames) == 3
+    assert "MS01" in page.read_text(encoding="utf-8")
