@@ -15,3 +15,4 @@ from ruleset import Ruleset, load_ruleset  # noqa: E402
 @pytest.fixture(scope="session")
 def rules() -> Ruleset:
     return load_ruleset()
+os.environ.setdefault("GX_ANALYTICS_ENABLED", "False")

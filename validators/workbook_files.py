@@ -37,13 +37,14 @@ class SheetGrid:
 class Workbook:
     path: Path
     sheets: dict[str, SheetGrid]
+    on_disk: bool = True  # False for a workbook open in Excel: its values came through xlwings
 
     def load_structure(self, names: list[str]) -> None:
         """Hidden rows, merged cells and formula errors of these sheets (.xlsx/.xlsm), read from the XML.
 
         Asked for only for the sheets that hold a table: the rest are never searched for items.
         """
-        if self.path.suffix.lower() not in (".xlsx", ".xlsm") or not names:
+        if not self.on_disk or self.path.suffix.lower() not in (".xlsx", ".xlsm") or not names:
             return
         try:
             structure = read_structure(self.path, set(names))

@@ -49,7 +49,9 @@ class ReportRow:
 def figure(value: object, unit: str | None) -> str:
     """A figure as the published reports print it: one decimal place, thousands separated (250.0, 1,000.0)."""
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
-        text = f"{float(value):,.1f}"
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        places = max(1, -number.normalize().as_tuple().exponent)  # -0.15 stays -0.15, 250 becomes 250.0
+        text = f"{number:,.{places}f}"
         if unit == "%":
             return f"{text}%"
         return f"£{text}" if unit == "£" else text
@@ -83,7 +85,7 @@ def improvement_report(rules: Ruleset, rows: list[ReportRow], council: str, peri
     spec.styles += [("A1:G1", Style(bold=True, size=14)), ("A2:G3", Style(bold=True)),
                     ("A4:G4", Style(italic=True, wrap=True)), ("A5:G5", HEADER)]
     spec.merges += ["A1:G1", "A2:G2", "A3:G3", "A4:G4"]
-    spec.row_heights[5] = 32
+    spec.row_heights[5] = 45  # three lines of header
     chosen = [r for r in rows if rules.in_improvement_report(r.quarterly_status, r.forecast_status, criterion)]
     by_directorate: dict[str, list[ReportRow]] = defaultdict(list)
     for r in chosen:
